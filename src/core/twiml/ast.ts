@@ -79,7 +79,13 @@ export interface GatherVerb extends VerbBase {
 
 export type DialNoun =
   | { noun: 'Number'; number: string; url?: string; statusCallback?: string; sendDigits?: string }
-  | { noun: 'Client'; identity: string; url?: string; statusCallback?: string; params: Record<string, string> }
+  | {
+      noun: 'Client';
+      identity: string;
+      url?: string;
+      statusCallback?: string;
+      params: Record<string, string>;
+    }
   | { noun: 'Sip'; uri: string }
   | { noun: 'Conference'; name: string }
   | { noun: 'Queue'; name: string }
