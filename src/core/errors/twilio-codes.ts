@@ -16,7 +16,9 @@ export interface TwilioCodeInfo {
 }
 
 const e = (name: string, summary: string, httpStatus?: number): TwilioCodeInfo =>
-  httpStatus === undefined ? { name, summary, severity: 'error' } : { name, summary, severity: 'error', httpStatus };
+  httpStatus === undefined
+    ? { name, summary, severity: 'error' }
+    : { name, summary, severity: 'error', httpStatus };
 const w = (name: string, summary: string): TwilioCodeInfo => ({ name, summary, severity: 'warning' });
 
 export const TWILIO_CODES = {
@@ -95,7 +97,10 @@ export const TWILIO_CODES = {
   13332: w('GATHER_INVALID_BARGE_IN', 'Gather: invalid bargeIn value'),
   13333: w('GATHER_INVALID_PROFANITY_FILTER', 'Gather: invalid profanityFilter value'),
   13334: w('GATHER_INVALID_SPEECH_MODEL', 'Gather: invalid speechModel value'),
-  13335: w('GATHER_AUTO_SPEECH_TIMEOUT_WITH_DEFAULT_MODEL', 'Gather: speechTimeout=auto needs a non-default model'),
+  13335: w(
+    'GATHER_AUTO_SPEECH_TIMEOUT_WITH_DEFAULT_MODEL',
+    'Gather: speechTimeout=auto needs a non-default model',
+  ),
   13338: e('GATHER_INVALID_ACTION_ON_EMPTY_RESULT', 'Gather: invalid actionOnEmptyResult value'),
   // Dial
   13210: w('DIAL_INVALID_METHOD', 'Dial: invalid method value'),
