@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCall } from '../../../../src/core/index.ts';
+import { sharedPath } from '../../../helpers/shared-dir.ts';
 import { ctxWith, HANGUP_XML, memoryPort, sdkInit, VOICE_URL, xml } from './helpers.ts';
 
-const DIR = '/work/shared/data/twiml-examples';
+const DIR = sharedPath('data', 'twiml-examples');
 const files = readdirSync(DIR).filter((f) => f.endsWith('.twiml'));
 
 describe('every published TwiML example runs to its end', () => {

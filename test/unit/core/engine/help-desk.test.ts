@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCall } from '../../../../src/core/index.ts';
+import { sharedPath } from '../../../helpers/shared-dir.ts';
 import {
   ACTION_URL,
   ctxWith,
@@ -126,7 +127,7 @@ describe('help-desk document, path by path (fidelity §3.4)', () => {
   });
 
   it('the literal document from the brief behaves the same (only the action host changed)', async () => {
-    const brief = readFileSync('/work/shared/brief/catapush-voip.md', 'utf8');
+    const brief = readFileSync(sharedPath('brief', 'catapush-voip.md'), 'utf8');
     const literal = (brief.match(/```xml\n(<Response>[\s\S]*?<\/Response>)\n```/)?.[1] ?? '').replace(
       'http://www.your-domain.com/recording-callback',
       ACTION_URL,

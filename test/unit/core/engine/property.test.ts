@@ -8,9 +8,10 @@ import {
   runCall,
   type WebhookResult,
 } from '../../../../src/core/index.ts';
+import { sharedPath } from '../../../helpers/shared-dir.ts';
 import { ctxWith, sdkInit, xml } from './helpers.ts';
 
-const DIR = '/work/shared/data/twiml-examples';
+const DIR = sharedPath('data', 'twiml-examples');
 const corpus = readdirSync(DIR)
   .filter((f) => f.endsWith('.twiml'))
   .map((f) => readFileSync(`${DIR}/${f}`, 'utf8'));
