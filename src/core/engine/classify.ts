@@ -2,6 +2,7 @@
  * Turns a webhook answer into what Twilio would do with it (fidelity §2.1): a TwiML document,
  * a played audio file, spoken plain text, or a fatal error code.
  */
+import type { CallrigCode } from '../errors/callrig-codes.ts';
 import type { Diagnostic } from '../errors/diagnostic.ts';
 import type { ParseResult, TwimlDocument } from '../twiml/ast.ts';
 import { parseTwiml } from '../twiml/index.ts';
@@ -11,7 +12,7 @@ export type Classified =
   | { kind: 'twiml'; document: TwimlDocument; diagnostics: Diagnostic[] }
   | { kind: 'audio'; contentType: string }
   | { kind: 'text'; text: string }
-  | { kind: 'fatal'; code: number; message: string; diagnostics: Diagnostic[] };
+  | { kind: 'fatal'; code: number | CallrigCode; message: string; diagnostics: Diagnostic[] };
 
 const XML_TYPES = new Set(['text/xml', 'application/xml', 'text/html']);
 const AUDIO_TYPES = new Set([

@@ -3,6 +3,7 @@
  * classification, parse diagnostics, and the failure ladder of §5.4 (fallback URL, then the
  * apology and hang-up).
  */
+import type { CallrigCode } from '../errors/callrig-codes.ts';
 import type { Diagnostic } from '../errors/diagnostic.ts';
 import type { HttpMethod, Verb } from '../twiml/ast.ts';
 import type { DocState } from './call-state.ts';
@@ -115,7 +116,7 @@ async function useDocument(run: Run, c: Classified, url: string | null, kind: Do
  */
 export async function fail(
   run: Run,
-  code: number,
+  code: number | CallrigCode,
   message: string,
   where: { url?: string; line?: number; column?: number; path?: string },
   kind: WebhookKind | 'verb',

@@ -1,3 +1,5 @@
+import type { CallrigCode } from '../errors/callrig-codes.ts';
+
 /**
  * The engine's only door to the outside world: a webhook port. The fake Twilio implements it
  * with a signing HTTP client; tests and benchmarks implement it in memory. Requests and
@@ -44,10 +46,13 @@ export interface WebhookHttpResponse {
   finalUrl?: string;
 }
 
-/** A transport failure the port already mapped to Twilio's code (11200, 11205, 11215, ...). */
+/**
+ * A transport failure the port already mapped to Twilio's code (11200, 11205, 11215, ...), or
+ * to a callrig code when callrig itself refused the request (CALLRIG_HOST_NOT_ALLOWED).
+ */
 export interface WebhookTransportFailure {
   ok: false;
-  code: number;
+  code: number | CallrigCode;
   message: string;
   elapsedMs: number;
 }

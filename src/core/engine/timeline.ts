@@ -3,6 +3,7 @@
  * (STYLE practice 12). Every event is plain JSON with `at` (virtual epoch ms) and `t` (ms since
  * the call started); the same script and webhook answers give the same events, byte for byte.
  */
+import type { CallrigCode } from '../errors/callrig-codes.ts';
 import type { Severity } from '../errors/twilio-codes.ts';
 import type { WebhookKind } from './ports.ts';
 
@@ -70,7 +71,7 @@ export type TimelineEvent =
       bodyBytes: number;
       elapsedMs: number;
       /** Set when the port reported a transport failure (11205, 11200, ...). */
-      code?: number;
+      code?: number | CallrigCode;
     })
   | (EventBase & {
       type: 'say';
@@ -143,7 +144,7 @@ export type TimelineEvent =
       url: string;
       params: Array<[string, string]>;
       status: number | null;
-      code?: number;
+      code?: number | CallrigCode;
     })
   | (EventBase & { type: 'call.updated'; action: 'redirect' | 'twiml' | 'complete' | 'cancel'; url?: string })
   | (EventBase & {

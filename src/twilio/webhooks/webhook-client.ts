@@ -1,3 +1,4 @@
+import type { CallrigCode } from '../../core/errors/callrig-codes.ts';
 import { randomUUID } from 'node:crypto';
 import type { Clock, WebhookPort, WebhookRequest, WebhookResult } from '../../core/index.ts';
 import { type DebuggerLog, EXCERPT_CHARS, paramsRecord } from '../debugger/debugger-log.ts';
@@ -16,11 +17,6 @@ export interface WebhookClientDeps {
   /** Multiplies every timer (test-only `webhooks.timeScale`); codes are unchanged. Default 1. */
   timeScale?: number;
   allowSelfSigned?: boolean;
-}
-
-/** Extra fields callrig adds to a transport failure (the port's `code` stays a Twilio number). */
-export interface CallrigFailureExtras {
-  callrigCode?: 'CALLRIG_HOST_NOT_ALLOWED';
 }
 
 const MAX_REDIRECTS = 10;
@@ -51,19 +47,18 @@ export function createWebhookClient(deps: WebhookClientDeps): WebhookPort {
         contentType: res?.contentType ?? null,
         elapsedMs: result.elapsedMs,
         bodyExcerpt: res ? res.body.slice(0, EXCERPT_CHARS) : '',
-        errorCode: result.ok ? null : ((result as CallrigFailureExtras).callrigCode ?? result.code),
+        errorCode: result.ok ? null : result.code,
         message: result.ok ? null : result.message,
         warnings,
       });
       return result;
     };
     const elapsed = (): number => Math.round((performance.now() - t0) / scale);
-    const failure = (code: number, message: string, extras: CallrigFailureExtras = {}): WebhookResult => ({
+    const failure = (code: number | CallrigCode, message: string): WebhookResult => ({
       ok: false,
       code,
       message,
       elapsedMs: elapsed(),
-      ...extras,
     });
 
     const parts = splitUrl(req.url);
@@ -86,11 +81,8 @@ export function createWebhookClient(deps: WebhookClientDeps): WebhookPort {
       if (!deps.hostPolicy.allows(sent)) {
         return log(
           failure(
-            11205,
-            `[CALLRIG_HOST_NOT_ALLOWED] ${hostOf(sent)} is not in webhooks.allowedHosts; request refused`,
-            {
-              callrigCode: 'CALLRIG_HOST_NOT_ALLOWED',
-            },
+            'CALLRIG_HOST_NOT_ALLOWED',
+            `${hostOf(sent)} is not in webhooks.allowedHosts; request refused before connecting`,
           ),
           attempts,
           sent,

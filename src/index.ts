@@ -1,0 +1,10 @@
+/**
+ * callrig's public API. The package ships TypeScript sources: load them through tsx (as the
+ * `callrig` bin does) or a TypeScript-aware runner such as vitest.
+ * @note Sub-paths (`callrig/core`, `callrig/twilio`, `callrig/scenario`, `callrig/twilio-intercept`)
+ * give the full surface of each layer; this entry keeps to the names a user's suite needs.
+ */
+export { createTwilioFake } from './twilio/index.ts';
+export { interceptTwilio } from './twilio/intercept.ts';
+export { parseTwiml, validateTwiml, runCall, startCall, resumeCall } from './core/index.ts';
+export { defineScenario, loadScenarioFile } from './scenario/index.ts';
