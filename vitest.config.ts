@@ -20,6 +20,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts', 'test/regressions/**/*.test.ts'],
+          env: { PACT_DO_NOT_TRACK: 'true', LOG_LEVEL: 'warn' },
           testTimeout: 30_000,
           hookTimeout: 30_000,
           sequence: { groupOrder: 0 },
