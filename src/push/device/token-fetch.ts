@@ -12,14 +12,20 @@ export async function fetchTwilioToken(
   url: string,
   body: Record<string, unknown> = {},
   headers: Record<string, string> = {},
+  timeoutMs = 60_000,
 ): Promise<TokenFetchResult> {
   let res: Response;
+  let text: string;
   try {
+    // @note The body is read inside the try: a server that resets mid-body or stalls must become
+    // a named failure, not a rejection or a 300 s undici hang (found by the fault suite).
     res = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
       body: JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
     });
+    text = await res.text();
   } catch (e) {
     return {
       ok: false,
@@ -27,7 +33,6 @@ export async function fetchTwilioToken(
       message: `POST ${url}: ${e instanceof Error ? e.message : String(e)}`,
     };
   }
-  const text = await res.text();
   if (!res.ok) {
     return {
       ok: false,

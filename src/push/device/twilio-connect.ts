@@ -39,12 +39,14 @@ export function createHttpTwilioConnect(twilioOrigin: string): TwilioConnectPort
   return {
     async connect(req) {
       let res: Response;
+      let text: string;
       try {
         res = await fetch(url, {
           method: 'POST',
           headers: { 'content-type': 'application/json', accept: 'application/json' },
           body: JSON.stringify({ token: req.token, params: req.params, caller: req.caller ?? null }),
         });
+        text = await res.text();
       } catch (e) {
         return {
           ok: false,
@@ -53,7 +55,6 @@ export function createHttpTwilioConnect(twilioOrigin: string): TwilioConnectPort
           message: `connection error reaching ${url}: ${String(e)}`,
         };
       }
-      const text = await res.text();
       let json: Record<string, unknown> = {};
       try {
         json = JSON.parse(text) as Record<string, unknown>;

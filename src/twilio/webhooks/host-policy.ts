@@ -34,7 +34,9 @@ export function createHostPolicy(allowedHosts: readonly string[] = []): HostPoli
       if (any) return true;
       const host = splitUrl(url)?.host.toLowerCase();
       if (!host) return true; // @note malformed URLs are refused later with 11100, which is more precise
-      if (exact.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host)) return true;
+      // @note Only the exact loopback names: other 127/8 aliases are separate hosts a test or an
+      // attacker may have bound, so they must be allowed explicitly.
+      if (exact.has(host)) return true;
       return suffixes.some((s) => host.endsWith(s));
     },
     allowHost,

@@ -47,7 +47,7 @@ export function createWebhookClient(deps: WebhookClientDeps): WebhookPort {
         contentType: res?.contentType ?? null,
         elapsedMs: result.elapsedMs,
         bodyExcerpt: res ? res.body.slice(0, EXCERPT_CHARS) : '',
-        errorCode: result.ok ? null : result.code,
+        errorCode: result.ok ? httpErrorCode(req.kind, result.status) : result.code,
         message: result.ok ? null : result.message,
         warnings,
       });
@@ -210,4 +210,13 @@ function header(value: string | string[] | undefined): string | undefined {
 
 function hostOf(url: string): string {
   return splitUrl(url)?.host ?? url;
+}
+
+/**
+ * What Twilio's debugger shows for an HTTP answer: 4xx/5xx is 11200 on a TwiML request and
+ * 15003 (a warning) on a status or recording callback (twilio-voice.md §5.2–5.3).
+ */
+function httpErrorCode(kind: WebhookRequest['kind'], status: number): number | null {
+  if (status < 400) return null;
+  return kind.endsWith('callback') ? 15003 : 11200;
 }
