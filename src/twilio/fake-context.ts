@@ -99,6 +99,12 @@ export function createFakeContext(options: ResolvedTwilioOptions): TwilioFakeCon
     calls,
     recordings,
     engine: options.engine,
+    onFinished: (sid) => {
+      for (const old of calls.finish(sid, options.retention.maxCalls)) {
+        debuggerLog.drop(old);
+        recordings.dropCall(old);
+      }
+    },
   };
   const apiOrigin = (): string => options.apiOrigin ?? listeningOrigin ?? 'http://127.0.0.1';
 

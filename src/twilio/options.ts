@@ -56,6 +56,13 @@ export interface TwilioFakeOptions {
     /** Require Basic auth for recording media (Twilio's opt-in). Default false. */
     requireAuth?: boolean;
   };
+  retention?: {
+    /**
+     * Finished calls kept (with their debugger log and recordings); older ones are forgotten.
+     * Default 10,000.
+     */
+    maxCalls?: number;
+  };
   /** Fastify logger settings or instance; default silent (`false`). */
   logger?: boolean | FastifyBaseLogger;
 }
@@ -71,6 +78,7 @@ export interface ResolvedTwilioOptions {
   tokens: { clockSkewSeconds: number };
   recording: { availableAfterMs: number; audio: AudioSource };
   media: { requireAuth: boolean };
+  retention: { maxCalls: number };
   logger: boolean | FastifyBaseLogger;
 }
 
@@ -96,6 +104,7 @@ export function resolveTwilioOptions(o: TwilioFakeOptions = {}): ResolvedTwilioO
       audio: o.recording?.audio ?? { kind: 'silence' },
     },
     media: { requireAuth: o.media?.requireAuth ?? false },
+    retention: { maxCalls: Math.max(1, o.retention?.maxCalls ?? 10_000) },
     logger: o.logger ?? false,
   };
 }

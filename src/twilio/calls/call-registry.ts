@@ -13,6 +13,30 @@ export interface CallFilter {
 export class CallRegistry {
   readonly #bySid = new Map<string, CallRecord>();
   readonly #deleted = new Set<string>();
+  /** Finished calls in the order they ended: the eviction queue. */
+  readonly #finished: string[] = [];
+  #finishedHead = 0;
+
+  /**
+   * Records that a call ended and returns the SIDs of the oldest finished calls beyond
+   * `maxFinished`, already removed here; the caller drops their logs and recordings too.
+   * @note Without a cap a long `callrig serve` or soak grows by ~9 kB per call for ever.
+   */
+  finish(sid: string, maxFinished: number): string[] {
+    this.#finished.push(sid);
+    const evicted: string[] = [];
+    while (this.#finished.length - this.#finishedHead > maxFinished) {
+      const old = this.#finished[this.#finishedHead++] as string;
+      this.#bySid.delete(old);
+      this.#deleted.delete(old);
+      evicted.push(old);
+    }
+    if (this.#finishedHead > 4096) {
+      this.#finished.splice(0, this.#finishedHead);
+      this.#finishedHead = 0;
+    }
+    return evicted;
+  }
 
   add(call: CallRecord): void {
     this.#bySid.set(call.sid, call);

@@ -20,6 +20,8 @@ export interface CallServiceDeps {
   calls: CallRegistry;
   recordings: RecordingStore;
   engine: EngineOptionsInput;
+  /** Called once per call when it has ended (retention). */
+  onFinished?: (callSid: string) => void;
 }
 
 /** @note Kept beside the record rather than in it: CallRecord stays plain data for JSON views. */
@@ -90,6 +92,7 @@ export async function runRegisteredCall(
     call.endTimeMs = deps.clock.now();
     call.durationSec = call.durationSec ?? 0;
     deps.calls.setStatus(call, 'failed', deps.clock.now());
+    deps.onFinished?.(call.sid);
     settle?.(null);
     return null;
   }
@@ -106,6 +109,7 @@ function applyResult(deps: CallServiceDeps, call: CallRecord, result: CallResult
   call.durationSec = result.durationSec;
   deps.calls.setStatus(call, result.status, call.endTimeMs);
   for (const r of result.recordings) ingestRecording(deps.recordings, r);
+  deps.onFinished?.(call.sid);
 }
 
 /** Stores (or confirms) a recording the engine reported. */

@@ -43,6 +43,11 @@ export class DebuggerLog {
     return this.#byCall.get(callSid) ?? [];
   }
 
+  /** Forgets a call's entries (retention). */
+  drop(callSid: string): void {
+    this.#byCall.delete(callSid);
+  }
+
   /** Whether any request was logged for the call. */
   has(callSid: string): boolean {
     return this.#byCall.has(callSid);

@@ -69,6 +69,11 @@ export class RecordingStore {
     return this.#bySid.get(sid);
   }
 
+  /** Forgets every recording of a call (retention), media included. */
+  dropCall(callSid: string): void {
+    for (const [sid, rec] of this.#bySid) if (rec.callSid === callSid) this.#bySid.delete(sid);
+  }
+
   /** Marks a recording deleted; its JSON and media then answer 404. */
   delete(sid: string): boolean {
     const rec = this.#bySid.get(sid);

@@ -1,5 +1,5 @@
-import type { CallrigCode } from '../../core/errors/callrig-codes.ts';
 import { randomUUID } from 'node:crypto';
+import type { CallrigCode } from '../../core/errors/callrig-codes.ts';
 import type { Clock, WebhookPort, WebhookRequest, WebhookResult } from '../../core/index.ts';
 import { type DebuggerLog, EXCERPT_CHARS, paramsRecord } from '../debugger/debugger-log.ts';
 import type { HostPolicy } from './host-policy.ts';
