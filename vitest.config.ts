@@ -20,6 +20,9 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts', 'test/regressions/**/*.test.ts'],
+          // @note These read contracts/pacts, which the consumer project's globalSetup wipes
+          // before any project runs: they belong after the consumer tests rewrite the pacts.
+          exclude: ['test/integration/contracts/**'],
           env: { PACT_DO_NOT_TRACK: 'true', LOG_LEVEL: 'warn' },
           testTimeout: 30_000,
           hookTimeout: 30_000,
@@ -49,7 +52,7 @@ export default defineConfig({
       {
         test: {
           name: 'contracts-provider',
-          include: ['contracts/**/*.verify.test.ts'],
+          include: ['contracts/**/*.verify.test.ts', 'test/integration/contracts/**/*.test.ts'],
           fileParallelism: false,
           testTimeout: 60_000,
           env: { PACT_DO_NOT_TRACK: 'true', LOG_LEVEL: 'warn' },

@@ -51,7 +51,8 @@ export function interactionOutcomes(raw: RawResult): InteractionOutcome[] {
       description,
       ...(failure?.heading?.[3] ? { state: failure.heading[3] } : {}),
       ok: failure === undefined && r.result !== 'Error',
-      problems: failure ? messages(failure.error) : [],
+      // @note Sorted: the native verifier reports mismatches of one body in varying order.
+      problems: failure ? messages(failure.error).sort() : [],
     });
   }
   // @note Failures the results list does not name (e.g. a state setup error) still count.
@@ -61,7 +62,7 @@ export function interactionOutcomes(raw: RawResult): InteractionOutcome[] {
       consumer: f.heading?.[1] ?? '',
       description: f.heading?.[4] ?? f.error.interaction ?? '(unknown interaction)',
       ok: false,
-      problems: messages(f.error),
+      problems: messages(f.error).sort(),
     });
   });
   return outcomes;

@@ -55,7 +55,7 @@ describe('verifyProvider against broken providers', () => {
     expect(voice?.problems.join('\n')).toMatch(/playBeep/);
     expect(report.interactions.filter((i) => i.ok)).toHaveLength(2);
     expect(formatVerifyReport(report)).toMatch(
-      /✗ twilio-voice: a Voice URL request for a Voice SDK call\n[^\n]*\n[^\n]*'@playBeep'\]: Expected attribute 'playBeep'='true' but was missing/,
+      /✗ twilio-voice: a Voice URL request for a Voice SDK call\n(?: {6}[^\n]*\n)* {6}[^\n]*'@playBeep'\]: Expected attribute 'playBeep'='true' but was missing/,
     );
   });
 
