@@ -1,0 +1,95 @@
+import type { ConfigInput, ServerChoice } from '../../runtime/types.ts';
+import type { Scenario, ServerRef } from '../types.ts';
+import type { RunScenarioOptions } from './types.ts';
+
+/**
+ * The webhook time scale in virtual runs.
+ * @note The fake's webhook client reports each exchange's wall latency divided by this scale,
+ * and the engine adds it to the call's virtual time; wall latency is noise that would make
+ * timelines differ run to run. At 1000× a 40 ms exchange counts as 0 ms, while Twilio's 15 s
+ * timers stretch to hours, so a server that never answers is caught by the scenario's wall
+ * budget (CALLRIG_SCENARIO_TIMEOUT) instead. A `slow` fault does the opposite (0.01×): its
+ * "20 s" stall hits the 15 s cap in 150 ms of wall time. (Requested upstream: elapsedMs 0 on a
+ * virtual clock.)
+ */
+export const VIRTUAL_TIME_SCALE = 1000;
+
+/** Thrown for a scenario the runner cannot build a world for (unsupported server variant…). */
+export class ScenarioSetupError extends Error {
+  readonly code = 'CALLRIG_CONFIG_INVALID';
+}
+
+/**
+ * The harness configuration a scenario asks for. The seed is the scenario's `seed`, else its
+ * name, so each scenario has its own deterministic SIDs whatever else runs beside it.
+ */
+export function scenarioConfig(scenario: Scenario, opts: RunScenarioOptions = {}): ConfigInput {
+  const t = scenario.twilio ?? {};
+  const d = scenario.device ?? {};
+  const slow = hasSlowFault(scenario);
+  const input: ConfigInput = {
+    seed: scenario.seed ?? scenario.name,
+    clock: opts.realTime ? 'real' : 'virtual',
+    servers: {
+      token: serverChoice('token', opts.serverOverrides?.token ?? scenario.servers?.token),
+      helpdesk: serverChoice('helpdesk', opts.serverOverrides?.helpdesk ?? scenario.servers?.helpdesk),
+    },
+    twilio: {
+      ...defined({
+        accountSid: t.accountSid,
+        authToken: t.authToken,
+        appSid: t.appSid,
+        voiceUrl: t.voiceUrl,
+        voiceMethod: t.voiceMethod,
+        fallbackUrl: t.fallbackUrl,
+        statusCallback: t.statusCallback,
+      }),
+      ...(t.engine ? { engine: t.engine } : {}),
+      ...(slow ? { webhookTimeScale: 0.01 } : opts.realTime ? {} : { webhookTimeScale: VIRTUAL_TIME_SCALE }),
+    },
+    device: {
+      ...defined({
+        bundleId: d.bundleId,
+        identity: d.identity,
+        state: d.state,
+        environment: d.environment,
+        notificationsAllowed: d.notificationsAllowed,
+        tokenKind: d.tokenKind,
+        catapushMode: d.catapush?.mode,
+        iosVersion: d.iosVersion === undefined ? undefined : Number(d.iosVersion),
+      }),
+      ...(d.app ? { app: defined({ ...d.app }) } : {}),
+    },
+  };
+  return input;
+}
+
+/** Does the scenario stall a webhook in wall time (so its timings are not reproducible)? */
+export function hasSlowFault(scenario: Scenario): boolean {
+  return scenario.steps.some(
+    (s) =>
+      'webhookFault' in s &&
+      (s.webhookFault === 'slow' || (typeof s.webhookFault === 'object' && s.webhookFault.kind === 'slow')),
+  );
+}
+
+function serverChoice(
+  name: string,
+  ref: ServerRef | { url: string; headers?: Record<string, string> } | undefined,
+): ServerChoice {
+  if (ref === undefined || ref === 'builtin') return { kind: 'builtin' };
+  if ('url' in ref) return { kind: 'url', url: ref.url, headers: ref.headers ?? {} };
+  const variant = ref.builtin.variant;
+  if (variant !== undefined) {
+    throw new ScenarioSetupError(
+      `servers.${name}: builtin variant "${variant}" is not available; point servers.${name}.url at your own server instead`,
+    );
+  }
+  return { kind: 'builtin' };
+}
+
+function defined<T extends Record<string, unknown>>(obj: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
+}
