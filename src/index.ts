@@ -4,7 +4,8 @@
  * @note Sub-paths (`callrig/core`, `callrig/twilio`, `callrig/scenario`, `callrig/twilio-intercept`)
  * give the full surface of each layer; this entry keeps to the names a user's suite needs.
  */
+
+export { parseTwiml, resumeCall, runCall, startCall, validateTwiml } from './core/index.ts';
+export { defineScenario, loadScenarioFile } from './scenario/index.ts';
 export { createTwilioFake } from './twilio/index.ts';
 export { interceptTwilio } from './twilio/intercept.ts';
-export { parseTwiml, validateTwiml, runCall, startCall, resumeCall } from './core/index.ts';
-export { defineScenario, loadScenarioFile } from './scenario/index.ts';

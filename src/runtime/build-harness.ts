@@ -36,7 +36,7 @@ export async function buildHarness(deps: HarnessDeps): Promise<Harness> {
     clock,
     ids,
     engine: t.engine,
-    webhooks: { timeScale: t.webhookTimeScale },
+    webhooks: { timeScale: t.webhookTimeScale, latency: t.webhookLatency },
     config: {
       accounts: [
         {

@@ -65,6 +65,7 @@ export const CONFIG_SCHEMA = {
         // @note The engine options have their own schema in the scenario schema; here only the shape.
         engine: { type: 'object' },
         webhookTimeScale: { type: 'number', exclusiveMinimum: 0 },
+        webhookLatency: { enum: ['measured', 'nominal'] },
       },
     },
     device: {

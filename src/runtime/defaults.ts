@@ -26,6 +26,7 @@ export const DEFAULT_CONFIG: Config = {
     statusCallback: null,
     engine: DEFAULT_ENGINE_OPTIONS,
     webhookTimeScale: 1,
+    webhookLatency: 'measured',
   },
   device: {
     id: 'iphone-1',

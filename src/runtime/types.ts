@@ -38,6 +38,11 @@ export interface TwilioConfig {
   engine: EngineOptions;
   /** Multiplies the webhook client's wall timers (test-only; 1 = Twilio's real 15 s cap). */
   webhookTimeScale: number;
+  /**
+   * What a webhook exchange costs on the call's clock: `measured` wall time (Twilio's
+   * behaviour, §5.1) or `nominal` (0 for an answer, the timer for a time-out: deterministic).
+   */
+  webhookLatency: 'measured' | 'nominal';
 }
 
 export interface DeviceConfig {

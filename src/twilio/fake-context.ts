@@ -88,6 +88,7 @@ export function createFakeContext(options: ResolvedTwilioOptions): TwilioFakeCon
       return call ? accounts.account(call.accountSid)?.authToken : undefined;
     },
     timeScale: options.webhooks.timeScale,
+    latency: options.webhooks.latency,
     allowSelfSigned: options.webhooks.allowSelfSigned,
   });
   const port = tapPort(client, { calls, recordings, now: () => clock.now() });

@@ -41,6 +41,11 @@ export interface TwilioFakeOptions {
     allowedHosts?: string[];
     /** Accept self-signed TLS certificates. Default false (11237). */
     allowSelfSigned?: boolean;
+    /**
+     * `measured` (default): the call's clock advances by each exchange's real duration (§5.1).
+     * `nominal`: answers cost 0 and time-outs their timer, for deterministic virtual runs.
+     */
+    latency?: 'measured' | 'nominal';
   };
   tokens?: {
     /** Tolerance for exp/nbf. Default 0. */
@@ -74,7 +79,12 @@ export interface ResolvedTwilioOptions {
   configFile: string | undefined;
   apiOrigin: string | undefined;
   engine: EngineOptionsInput;
-  webhooks: { timeScale: number; allowedHosts: string[]; allowSelfSigned: boolean };
+  webhooks: {
+    timeScale: number;
+    allowedHosts: string[];
+    allowSelfSigned: boolean;
+    latency: 'measured' | 'nominal';
+  };
   tokens: { clockSkewSeconds: number };
   recording: { availableAfterMs: number; audio: AudioSource };
   media: { requireAuth: boolean };
@@ -97,6 +107,7 @@ export function resolveTwilioOptions(o: TwilioFakeOptions = {}): ResolvedTwilioO
       timeScale: o.webhooks?.timeScale ?? 1,
       allowedHosts: o.webhooks?.allowedHosts ?? [],
       allowSelfSigned: o.webhooks?.allowSelfSigned ?? false,
+      latency: o.webhooks?.latency ?? 'measured',
     },
     tokens: { clockSkewSeconds: o.tokens?.clockSkewSeconds ?? 0 },
     recording: {

@@ -11,7 +11,9 @@ export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)
 export const SHARED_DIR = process.env.CALLRIG_SHARED_DIR ?? resolve(REPO_ROOT, '../shared');
 
 if (!existsSync(SHARED_DIR)) {
-  throw new Error(`[callrig] shared/ not found at ${SHARED_DIR}: clone the repo beside it or set CALLRIG_SHARED_DIR`);
+  throw new Error(
+    `[callrig] shared/ not found at ${SHARED_DIR}: clone the repo beside it or set CALLRIG_SHARED_DIR`,
+  );
 }
 
 export const sharedPath = (...parts: string[]): string => resolve(SHARED_DIR, ...parts);

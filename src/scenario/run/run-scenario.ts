@@ -13,7 +13,7 @@ import { catchUpClock } from './clock-sync.ts';
 import { executeSteps } from './execute-steps.ts';
 import { ScenarioLoadError } from './load-error.ts';
 import { mergedTimeline, observe } from './observe.ts';
-import { hasSlowFault, scenarioConfig } from './scenario-config.ts';
+import { scenarioConfig } from './scenario-config.ts';
 import { checkSnapshot } from './snapshot-check.ts';
 import { readCallbacks } from './steps/call-steps.ts';
 import type { RunScenarioOptions, StepContext } from './types.ts';
@@ -79,9 +79,9 @@ export async function runScenario(
     for (const event of observed.timeline) opts.onEvent?.(event);
     let snapshot: SnapshotOutcome = { status: 'skipped' };
     const request = { name: scenario.name, file, timeline: observed.timeline, requests: observed.requests };
-    // @note No golden timeline when a `slow` fault's timings come from wall time, or when the
-    // run points the scenario at other servers than the ones its snapshot was recorded with.
-    const comparable = !hasSlowFault(scenario) && opts.serverOverrides === undefined;
+    // @note No golden timeline when the run points the scenario at other servers than the ones
+    // its snapshot was recorded with, or measures real webhook latency (real-time mode).
+    const comparable = opts.serverOverrides === undefined && opts.realTime !== true;
     if (comparable && (!opts.update || failures.length === 0)) {
       snapshot = await checkSnapshot(request, opts.update === true);
     }

@@ -3,16 +3,17 @@ import type { Scenario, ServerRef } from '../types.ts';
 import type { RunScenarioOptions } from './types.ts';
 
 /**
- * The webhook time scale in virtual runs.
- * @note The fake's webhook client reports each exchange's wall latency divided by this scale,
- * and the engine adds it to the call's virtual time; wall latency is noise that would make
- * timelines differ run to run. At 1000× a 40 ms exchange counts as 0 ms, while Twilio's 15 s
- * timers stretch to hours, so a server that never answers is caught by the scenario's wall
- * budget (CALLRIG_SCENARIO_TIMEOUT) instead. A `slow` fault does the opposite (0.01×): its
- * "20 s" stall hits the 15 s cap in 150 ms of wall time. (Requested upstream: elapsedMs 0 on a
- * virtual clock.)
+ * How webhook time is counted in a scenario.
+ * @note Virtual runs use `nominal` latency: an answer costs 0 ms of call time and a time-out its
+ * timer, because wall latency is noise that would make timelines differ run to run. Twilio's
+ * 15 s cap still applies in wall time, so a server that never answers ends the call with 11200
+ * before the scenario budget. A `slow` fault shrinks the timers 100× (its "20 s" stall hits the
+ * 15 s cap in 150 ms of wall time) while the timeline still shows 15 s. Real-time runs measure.
  */
-export const VIRTUAL_TIME_SCALE = 1000;
+function webhookTiming(slow: boolean, realTime: boolean): ConfigInput['twilio'] {
+  if (realTime) return { webhookLatency: 'measured' };
+  return { webhookLatency: 'nominal', ...(slow ? { webhookTimeScale: 0.01 } : {}) };
+}
 
 /** Thrown for a scenario the runner cannot build a world for (unsupported server variant…). */
 export class ScenarioSetupError extends Error {
@@ -45,7 +46,7 @@ export function scenarioConfig(scenario: Scenario, opts: RunScenarioOptions = {}
         statusCallback: t.statusCallback,
       }),
       ...(t.engine ? { engine: t.engine } : {}),
-      ...(slow ? { webhookTimeScale: 0.01 } : opts.realTime ? {} : { webhookTimeScale: VIRTUAL_TIME_SCALE }),
+      ...webhookTiming(slow, opts.realTime === true),
     },
     device: {
       ...defined({

@@ -16,6 +16,12 @@ export interface WebhookClientDeps {
   authTokenFor(callSid: string): string | undefined;
   /** Multiplies every timer (test-only `webhooks.timeScale`); codes are unchanged. Default 1. */
   timeScale?: number;
+  /**
+   * How long an exchange counts for on the call's clock. `measured` (default, §5.1): the real
+   * duration. `nominal`: 0 for an answer, the expired timer for a time-out — what a virtual-time
+   * run needs for byte-identical timelines, since real latency jitters between runs.
+   */
+  latency?: 'measured' | 'nominal';
   allowSelfSigned?: boolean;
 }
 
@@ -53,7 +59,10 @@ export function createWebhookClient(deps: WebhookClientDeps): WebhookPort {
       });
       return result;
     };
-    const elapsed = (): number => Math.round((performance.now() - t0) / scale);
+    const nominal = deps.latency === 'nominal';
+    const elapsed = (): number => (nominal ? 0 : Math.round((performance.now() - t0) / scale));
+    // @note In nominal mode a time-out still costs its timer, so a stalled server shows 15 s.
+    const timedOut = (): number => (nominal ? Math.min(overrides.rt, overrides.tt, HARD_CAP_MS) : elapsed());
     const failure = (code: number | CallrigCode, message: string): WebhookResult => ({
       ok: false,
       code,
@@ -128,7 +137,8 @@ export function createWebhookClient(deps: WebhookClientDeps): WebhookPort {
           retriesLeft--;
           continue;
         }
-        return log(failure(outcome.code, outcome.message), attempts, sent);
+        const failed = failure(outcome.code, outcome.message);
+        return log(outcome.cls === 'rt' ? { ...failed, elapsedMs: timedOut() } : failed, attempts, sent);
       }
 
       const { status } = outcome;
@@ -169,12 +179,13 @@ export function createWebhookClient(deps: WebhookClientDeps): WebhookPort {
     }
 
     function deadlineFailure(): WebhookResult {
-      return overrides.ttExplicit
+      const res = overrides.ttExplicit
         ? failure(11203, `Total time budget tt=${overrides.tt}ms used up`)
         : failure(
             11200,
             `No complete response within ${Math.min(overrides.rt, HARD_CAP_MS)}ms / the 15 s cap`,
           );
+      return { ...res, elapsedMs: timedOut() };
     }
   };
 }
