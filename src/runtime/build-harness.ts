@@ -114,6 +114,7 @@ export async function buildHarness(deps: HarnessDeps): Promise<Harness> {
         voiceMethod: t.voiceMethod,
         ...(t.fallbackUrl ? { voiceFallbackUrl: t.fallbackUrl } : {}),
         statusCallback: t.statusCallback ?? `${helpdesk}/status-callback`,
+        ...(t.statusCallbackEvents ? { statusCallbackEvents: [...t.statusCallbackEvents] } : {}),
       });
       urls = { twilio: twilioOrigin, catapush: catapushOrigin, apns: { ...apns.urls }, token, helpdesk };
       phone = buildPhone(

@@ -2,14 +2,16 @@
  * JSON Schema of a resolved harness `Config`. @note Checked after defaults are merged, so every
  * key is required: a typo in a partial (an unknown key) or a wrong type fails with its path.
  */
+import { variantNames } from './builtin-variants.ts';
+
 const sid = (prefix: string) => ({ type: 'string', pattern: `^${prefix}[0-9a-fA-F]{32}$` });
-const server = {
+const server = (name: 'token' | 'helpdesk') => ({
   oneOf: [
     {
       type: 'object',
       required: ['kind'],
       additionalProperties: false,
-      properties: { kind: { const: 'builtin' } },
+      properties: { kind: { const: 'builtin' }, variant: { enum: variantNames(name) } },
     },
     {
       type: 'object',
@@ -22,7 +24,7 @@ const server = {
       },
     },
   ],
-};
+});
 const nullableUrl = { anyOf: [{ type: 'null' }, { type: 'string', pattern: '^https?://' }] };
 
 export const CONFIG_SCHEMA = {
@@ -37,7 +39,7 @@ export const CONFIG_SCHEMA = {
       type: 'object',
       additionalProperties: false,
       required: ['token', 'helpdesk'],
-      properties: { token: server, helpdesk: server },
+      properties: { token: server('token'), helpdesk: server('helpdesk') },
     },
     twilio: {
       type: 'object',
@@ -62,6 +64,12 @@ export const CONFIG_SCHEMA = {
         voiceMethod: { enum: ['GET', 'POST'] },
         fallbackUrl: nullableUrl,
         statusCallback: nullableUrl,
+        statusCallbackEvents: {
+          anyOf: [
+            { type: 'null' },
+            { type: 'array', items: { enum: ['initiated', 'ringing', 'answered', 'completed'] } },
+          ],
+        },
         // @note The engine options have their own schema in the scenario schema; here only the shape.
         engine: { type: 'object' },
         webhookTimeScale: { type: 'number', exclusiveMinimum: 0 },
@@ -80,6 +88,7 @@ export const CONFIG_SCHEMA = {
         'iosVersion',
         'tokenKind',
         'catapushMode',
+        'catapushLogin',
         'app',
         'rules',
       ],
@@ -93,6 +102,7 @@ export const CONFIG_SCHEMA = {
         notificationsAllowed: { type: 'boolean' },
         tokenKind: { enum: ['capability', 'access'] },
         catapushMode: { enum: ['voip', 'alert'] },
+        catapushLogin: { type: 'boolean' },
         app: {
           type: 'object',
           additionalProperties: false,

@@ -24,6 +24,7 @@ export const DEFAULT_CONFIG: Config = {
     voiceMethod: 'POST',
     fallbackUrl: null,
     statusCallback: null,
+    statusCallbackEvents: null,
     engine: DEFAULT_ENGINE_OPTIONS,
     webhookTimeScale: 1,
     webhookLatency: 'measured',
@@ -38,6 +39,7 @@ export const DEFAULT_CONFIG: Config = {
     notificationsAllowed: true,
     tokenKind: 'capability',
     catapushMode: 'voip',
+    catapushLogin: true,
     app: { reportsToCallKit: true, onPush: 'ignore', registersPushKit: true },
     rules: {
       callKitReportDeadlineMs: 5000,

@@ -6,6 +6,7 @@ import { buildCatapushFake, type CatapushFake } from '../push/catapush/plugin.ts
 import type { AppBehaviour } from '../push/device/context.ts';
 import { createSimulatedIphone, type SimulatedIphone } from '../push/device/simulated-iphone.ts';
 import type { TwilioConnectPort } from '../push/device/twilio-connect.ts';
+import { tokenRequestHeaders } from './reference-servers.ts';
 import type { Config } from './types.ts';
 
 /** The key id and team Catapush's provider token is signed with (fixed: it is not a secret). */
@@ -84,7 +85,8 @@ export function appBehaviour(config: Readonly<Config>): AppBehaviour {
       report: app.reportsToCallKit ? 'callkit' : 'none',
       // @note The woken app places the brief's call with an empty caller script: the caller
       // stays silent, so the help desk falls through to "I did not receive any message."
-      placeCall: app.onPush === 'call' ? { caller: [] } : false,
+      placeCall:
+        app.onPush === 'call' ? { caller: [], tokenRequestHeaders: tokenRequestHeaders(config) } : false,
     },
   };
 }
@@ -104,12 +106,18 @@ export function buildPhone(
     environment: d.environment,
     clock,
     apns,
-    catapush: {
-      origin: urls.catapush,
-      appKey: config.catapush.appKey,
-      identifier: d.identity,
-      password: config.catapush.password,
-    },
+    // @note Without Catapush options the phone has no Catapush client: launch registers PushKit
+    // and nothing else, as an app that never calls the Catapush SDK.
+    ...(d.catapushLogin
+      ? {
+          catapush: {
+            origin: urls.catapush,
+            appKey: config.catapush.appKey,
+            identifier: d.identity,
+            password: config.catapush.password,
+          },
+        }
+      : {}),
     tokenServerUrl: urls.token,
     twilio,
     behaviour: appBehaviour(config),

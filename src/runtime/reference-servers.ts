@@ -9,6 +9,7 @@ import { referenceEnv } from '../servers/reference.ts';
 import type { ServerLogger } from '../servers/shared/logger.ts';
 import { buildTokenServer } from '../servers/token/app.ts';
 import { loadTokenServerConfig, type TokenServerConfig } from '../servers/token/config.ts';
+import { BEARER_SECRET, variantEnv } from './builtin-variants.ts';
 import type { Config, ReceivedRequest } from './types.ts';
 
 /** Header the runner puts on its own requests (GET /callbacks…), so they are not "received". */
@@ -46,6 +47,8 @@ export function buildBuiltinServers(
     TWILIO_API_KEY_SECRET: config.twilio.apiKeySecret,
     TWILIO_PUSH_CREDENTIAL_SID: config.twilio.pushCredentialSid,
   };
+  const variantOf = (s: Config['servers']['token']) => (s.kind === 'builtin' ? s.variant : undefined);
+  const identity = config.device.identity;
   const now = () => clock.now();
   const out: BuiltinServers = {
     cleanup: () => {
@@ -53,15 +56,29 @@ export function buildBuiltinServers(
     },
   };
   if (config.servers.token.kind === 'builtin') {
-    out.tokenConfig = loadTokenServerConfig(env);
+    out.tokenConfig = loadTokenServerConfig({
+      ...env,
+      ...variantEnv('token', variantOf(config.servers.token), identity),
+    });
     out.token = buildTokenServer(out.tokenConfig, { now, logger });
     record(out.token, 'token', clock, received);
   }
   if (config.servers.helpdesk.kind === 'builtin') {
-    out.helpdesk = buildHelpDesk(loadHelpDeskConfig(env), { now, logger });
+    const helpdeskEnv = { ...env, ...variantEnv('helpdesk', variantOf(config.servers.helpdesk), identity) };
+    out.helpdesk = buildHelpDesk(loadHelpDeskConfig(helpdeskEnv), { now, logger });
     record(out.helpdesk, 'helpdesk', clock, received);
   }
   return out;
+}
+
+/**
+ * Headers the app (and the runner acting as the app) sends to the token server: the user's
+ * configured headers, or the bearer secret of the builtin `bearer-auth` variant.
+ */
+export function tokenRequestHeaders(config: Readonly<Config>): Record<string, string> {
+  const s = config.servers.token;
+  if (s.kind === 'url') return { ...s.headers };
+  return s.variant === 'bearer-auth' ? { authorization: `Bearer ${BEARER_SECRET}` } : {};
 }
 
 function record(

@@ -18,7 +18,8 @@ import type { WebhookFaultGate } from './webhook-faults.ts';
 
 /** A server under test: callrig's reference implementation, or the user's own at a URL. */
 export type ServerChoice =
-  | { kind: 'builtin' }
+  /** `variant`: one of `BUILTIN_VARIANTS` for that server (see builtin-variants.ts). */
+  | { kind: 'builtin'; variant?: string }
   | { kind: 'url'; url: string; headers: Readonly<Record<string, string>> };
 
 export interface TwilioConfig {
@@ -34,6 +35,8 @@ export interface TwilioConfig {
   fallbackUrl: string | null;
   /** The App's status callback; default `<help desk>/status-callback` for the builtin help desk. */
   statusCallback: string | null;
+  /** Events the App's status callback subscribes to; `null` = Twilio's default (`completed`). */
+  statusCallbackEvents: ReadonlyArray<'initiated' | 'ringing' | 'answered' | 'completed'> | null;
   /** Resolved engine switches ([rig] defaults of shared/fidelity/twilio-voice.md §12). */
   engine: EngineOptions;
   /** Multiplies the webhook client's wall timers (test-only; 1 = Twilio's real 15 s cap). */
@@ -57,6 +60,11 @@ export interface DeviceConfig {
   /** What the builtin token server mints: the brief's capability token or an Access Token. */
   tokenKind: 'capability' | 'access';
   catapushMode: 'voip' | 'alert';
+  /**
+   * Does the app use the Catapush SDK at all? `false`: launching registers PushKit only, no
+   * Catapush login or push token (scenario `registerVoip: { catapush: false }`).
+   */
+  catapushLogin: boolean;
   app: { reportsToCallKit: boolean; onPush: 'call' | 'ignore'; registersPushKit: boolean };
   /** iOS rules (catapush-apns.md §6 `device.*`). */
   rules: DeviceRules;

@@ -33,4 +33,5 @@ export {
   type TokenServerConfig,
 } from './token/config.ts';
 export { TOKEN_ERRORS, type TokenErrorCode } from './token/errors.ts';
+export { mintToken } from './token/mint.ts';
 export { type TokenServerPluginOptions, tokenServerPlugin } from './token/plugin.ts';

@@ -55,7 +55,13 @@ export async function placeHelpDeskCall(ctx: PhoneContext, how: PlaceCallBehavio
   const res = await ctx.twilio.connect({ token: token.token, params, caller: how.caller });
   if (gen !== ctx.generation) return;
   if (res.ok)
-    ctx.emit({ type: 'call.connected', at: at(), device: ctx.id, callSid: res.callSid, status: res.status });
+    ctx.emit({
+      type: 'call.connected',
+      at: answeredAt(res.timeline) ?? at(),
+      device: ctx.id,
+      callSid: res.callSid,
+      status: res.status,
+    });
   else
     ctx.emit({
       type: 'call.failed',
@@ -65,4 +71,19 @@ export async function placeHelpDeskCall(ctx: PhoneContext, how: PlaceCallBehavio
       sdkCode: res.sdkCode,
       message: res.message,
     });
+}
+
+/**
+ * When Twilio answered the call, from the engine timeline the connect returned.
+ * @note `connect` resolves only once the whole call is over, but the SDK fires "connected" at
+ * the answer: stamping it then keeps the device timeline in the order a real phone sees.
+ */
+function answeredAt(timeline: readonly unknown[]): number | undefined {
+  for (const e of timeline) {
+    if (e && typeof e === 'object' && (e as { type?: unknown }).type === 'call.answered') {
+      const at = (e as { at?: unknown }).at;
+      if (typeof at === 'number') return at;
+    }
+  }
+  return undefined;
 }

@@ -22,8 +22,6 @@ export function mergedTimeline(harness: Harness): TimelineEventLike[] {
     .slice()
     .sort((a, b) => a.dateCreatedMs - b.dateCreatedMs)
     .flatMap((c) => c.timeline.map((e) => (e.type === 'call.started' ? e : { ...e, callSid: c.sid })));
-  const answeredAt = new Map<string, number>();
-  for (const e of calls) if (e.type === 'call.answered') answeredAt.set(String(e.callSid), e.at);
   // Sort keys: [event, rank, order]. Device event i has order i; a runner event sits just before
   // the first device event that came after it; call events follow both at the same instant.
   const keyed: Array<[TimelineEventLike, number, number]> = [];
@@ -31,11 +29,9 @@ export function mergedTimeline(harness: Harness): TimelineEventLike[] {
     keyed.push([{ ...e, source: 'runner' }, 0, harness.deviceEventsBefore(e) - 0.5 + i * 1e-6]);
   });
   harness.deviceEvents().forEach((e, i) => {
-    // @note The phone stamps "connected" when connect returns, i.e. after the whole call; the
-    // SDK fires it when Twilio answers, so the merged view shows it there.
-    const moved = e.type === 'call.connected' && answeredAt.has(e.callSid);
-    const at = moved ? (answeredAt.get(e.callSid) as number) : e.at;
-    keyed.push([{ ...e, at, source: 'device' }, 0, i]);
+    // @note The phone stamps "connected" at Twilio's answer (as the SDK fires it), so its
+    // index may trail events stamped later; the time key orders it.
+    keyed.push([{ ...e, source: 'device' }, 0, i]);
   });
   calls.forEach((e, i) => {
     keyed.push([{ ...e, source: 'twilio' } as TimelineEventLike, 0, 1e9 + i]);

@@ -144,7 +144,8 @@ async function resolveInput(
 
 /** What the report prints as "the configuration in force": the [rig] defaults included. */
 export function reportedConfig(config: Readonly<Config>): Record<string, unknown> {
-  const server = (s: Config['servers']['token']) => (s.kind === 'builtin' ? 'builtin' : s.url);
+  const server = (s: Config['servers']['token']) =>
+    s.kind === 'url' ? s.url : s.variant ? `builtin:${s.variant}` : 'builtin';
   return {
     seed: config.seed,
     clock: config.clock,

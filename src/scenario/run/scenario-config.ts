@@ -1,4 +1,6 @@
-import type { ConfigInput, ServerChoice } from '../../runtime/types.ts';
+import { variantNames } from '../../runtime/builtin-variants.ts';
+import type { Config, ConfigInput, ServerChoice } from '../../runtime/types.ts';
+import { closestMatch } from '../load/closest.ts';
 import type { Scenario, ServerRef } from '../types.ts';
 import type { RunScenarioOptions } from './types.ts';
 
@@ -44,6 +46,7 @@ export function scenarioConfig(scenario: Scenario, opts: RunScenarioOptions = {}
         voiceMethod: t.voiceMethod,
         fallbackUrl: t.fallbackUrl,
         statusCallback: t.statusCallback,
+        statusCallbackEvents: t.statusCallbackEvents as Config['twilio']['statusCallbackEvents'] | undefined,
       }),
       ...(t.engine ? { engine: t.engine } : {}),
       ...webhookTiming(slow, opts.realTime === true),
@@ -57,12 +60,32 @@ export function scenarioConfig(scenario: Scenario, opts: RunScenarioOptions = {}
         notificationsAllowed: d.notificationsAllowed,
         tokenKind: d.tokenKind,
         catapushMode: d.catapush?.mode,
+        catapushLogin: catapushLogin(scenario),
         iosVersion: d.iosVersion === undefined ? undefined : Number(d.iosVersion),
       }),
       ...(d.app ? { app: defined({ ...d.app }) } : {}),
     },
   };
   return input;
+}
+
+/**
+ * Does the app log in to Catapush? `registerVoip: { catapush: false }` says it does not.
+ * @note The app either uses the Catapush SDK or not (the phone is built once, before the
+ * steps), so every `registerVoip` step of a scenario must agree.
+ */
+function catapushLogin(scenario: Scenario): boolean | undefined {
+  const wanted = new Set<boolean>();
+  for (const s of scenario.steps) {
+    if (!('registerVoip' in s)) continue;
+    wanted.add(s.registerVoip === true || s.registerVoip.catapush !== false);
+  }
+  if (wanted.size > 1) {
+    throw new ScenarioSetupError(
+      'steps: every registerVoip step must agree on catapush (true or false): the app either logs in to Catapush or never does',
+    );
+  }
+  return wanted.has(false) ? false : undefined;
 }
 
 /** Does the scenario stall a webhook in wall time (so its timings are not reproducible)? */
@@ -75,18 +98,21 @@ export function hasSlowFault(scenario: Scenario): boolean {
 }
 
 function serverChoice(
-  name: string,
+  name: 'token' | 'helpdesk',
   ref: ServerRef | { url: string; headers?: Record<string, string> } | undefined,
 ): ServerChoice {
   if (ref === undefined || ref === 'builtin') return { kind: 'builtin' };
   if ('url' in ref) return { kind: 'url', url: ref.url, headers: ref.headers ?? {} };
   const variant = ref.builtin.variant;
-  if (variant !== undefined) {
+  if (variant === undefined) return { kind: 'builtin' };
+  const supported = variantNames(name);
+  if (!supported.includes(variant)) {
+    const hint = closestMatch(variant, supported);
     throw new ScenarioSetupError(
-      `servers.${name}: builtin variant "${variant}" is not available; point servers.${name}.url at your own server instead`,
+      `servers.${name}.builtin.variant: unknown variant "${variant}"${hint ? ` — did you mean "${hint}"?` : ''}; supported: ${supported.join(', ')} (or point servers.${name}.url at your own server)`,
     );
   }
-  return { kind: 'builtin' };
+  return { kind: 'builtin', variant };
 }
 
 function defined<T extends Record<string, unknown>>(obj: T): { [K in keyof T]?: Exclude<T[K], undefined> } {

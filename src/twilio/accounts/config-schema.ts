@@ -43,6 +43,10 @@ export const appSchema = {
     voiceFallbackMethod: method,
     statusCallback: url,
     statusCallbackMethod: method,
+    statusCallbackEvents: {
+      type: 'array',
+      items: { type: 'string', enum: ['initiated', 'ringing', 'answered', 'completed'] },
+    },
   },
 } as const;
 

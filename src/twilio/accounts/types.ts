@@ -24,7 +24,16 @@ export interface TwimlAppConfig {
   voiceFallbackMethod?: HttpMethod;
   statusCallback?: string;
   statusCallbackMethod?: HttpMethod;
+  /**
+   * Which call progress events reach `statusCallback` (default `['completed']`).
+   * @note Real Apps have no such field in the console; a callrig addition so SDK calls can be
+   * observed like REST calls' `StatusCallbackEvent`.
+   */
+  statusCallbackEvents?: StatusCallbackEvent[];
 }
+
+/** A call progress event a status callback can subscribe to. */
+export type StatusCallbackEvent = 'initiated' | 'ringing' | 'answered' | 'completed';
 
 /**
  * How the far end of a REST-created call behaves. `answer` picks up after `afterSec` and stays

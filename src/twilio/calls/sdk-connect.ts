@@ -70,6 +70,8 @@ export function sdkCallInit(
   if (app.statusCallback) {
     init.statusCallback = app.statusCallback;
     init.statusCallbackMethod = app.statusCallbackMethod ?? 'POST';
+    if (app.statusCallbackEvents && app.statusCallbackEvents.length > 0)
+      init.statusCallbackEvents = [...app.statusCallbackEvents];
   }
   return { init, warnings: [...token.warnings, ...warnings] };
 }

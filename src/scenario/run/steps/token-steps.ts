@@ -1,7 +1,8 @@
 import { fetchTwilioToken } from '../../../push/device/token-fetch.ts';
+import { tokenRequestHeaders } from '../../../runtime/reference-servers.ts';
+import { mintToken as mintWithTwilio } from '../../../servers/index.ts';
 import { referenceEnv } from '../../../servers/reference.ts';
 import { loadTokenServerConfig } from '../../../servers/token/config.ts';
-import { mintToken as mintWithTwilio } from '../../../servers/token/mint.ts';
 import { parseDuration } from '../../load/duration.ts';
 import type { Failure, FetchTokenStep, MintTokenStep, TokenOutcome } from '../../types.ts';
 import type { StepContext, StepHandler } from '../types.ts';
@@ -31,8 +32,7 @@ export const fetchToken: StepHandler<FetchTokenStep['fetchToken']> = async (ctx,
 export async function fetchAppToken(ctx: StepContext, identity?: string): Promise<Fetched> {
   const { harness } = ctx;
   const url = harness.urls.token;
-  const choice = harness.config.servers.token;
-  const headers = choice.kind === 'url' ? { ...choice.headers } : {};
+  const headers = tokenRequestHeaders(harness.config);
   const res = await fetchTwilioToken(url, identity === undefined ? {} : { identity }, headers);
   const device = harness.config.device.id;
   if (res.ok) {
