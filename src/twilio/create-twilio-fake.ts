@@ -54,6 +54,7 @@ export async function createTwilioFake(options: TwilioFakeOptions = {}): Promise
     },
     async close() {
       await app.close();
+      ctx.close();
     },
   };
 }

@@ -13,6 +13,7 @@ import { recordingJson } from './rest/call-json.ts';
 import { createCallInit, type FormBody } from './rest/create-call.ts';
 import { checkToken } from './tokens/verify-token.ts';
 import { createHostPolicy, type HostPolicy } from './webhooks/host-policy.ts';
+import { createKeepAliveAgents, destroyAgents } from './webhooks/http-exchange.ts';
 import { createWebhookClient } from './webhooks/webhook-client.ts';
 
 /** Result of a connect: 200 with the finished call, or a token refusal (no call created). */
@@ -60,6 +61,8 @@ export interface TwilioFakeContext {
   createCall(account: AccountConfig, body: FormBody): CallRecord;
   /** Resolves once the call has ended. Rejects for an unknown SID. */
   waitForCall(sid: string): Promise<CallRecord>;
+  /** Closes the webhook client's pooled sockets (`webhooks.keepAlive`); idempotent, no-op otherwise. */
+  close(): void;
 }
 
 /** Builds the fake's state from resolved options (the composition happens here, once). */
@@ -79,6 +82,7 @@ export function createFakeContext(options: ResolvedTwilioOptions): TwilioFakeCon
     options.recording.audio,
   );
   const debuggerLog = new DebuggerLog();
+  const agents = options.webhooks.keepAlive ? createKeepAliveAgents() : undefined;
   const client = createWebhookClient({
     clock,
     hostPolicy,
@@ -90,6 +94,7 @@ export function createFakeContext(options: ResolvedTwilioOptions): TwilioFakeCon
     timeScale: options.webhooks.timeScale,
     latency: options.webhooks.latency,
     allowSelfSigned: options.webhooks.allowSelfSigned,
+    agents,
   });
   const port = tapPort(client, { calls, recordings, now: () => clock.now() });
   let listeningOrigin: string | undefined;
@@ -202,6 +207,9 @@ export function createFakeContext(options: ResolvedTwilioOptions): TwilioFakeCon
       if (!call) throw new Error(`Unknown call ${sid}`);
       if (!FINISHED.has(call.status) || call.result === null) await call.done;
       return call;
+    },
+    close() {
+      if (agents) destroyAgents(agents);
     },
   };
 }

@@ -1,4 +1,8 @@
-/** The fake Twilio's public surface (for src/runtime, the CLI, tests and benchmarks). */
+/**
+ * The fake Twilio's public surface (for src/runtime, the CLI, tests and benchmarks).
+ * @note This barrel re-exports intercept.ts, which loads msw (200+ ms). Code on the
+ * `callrig run` / `serve` path imports the module it needs directly, never this barrel.
+ */
 export { AccountStore, TwilioConfigError } from './accounts/account-store.ts';
 export { configSchema } from './accounts/config-schema.ts';
 export type {

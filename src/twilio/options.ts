@@ -46,6 +46,13 @@ export interface TwilioFakeOptions {
      * `nominal`: answers cost 0 and time-outs their timer, for deterministic virtual runs.
      */
     latency?: 'measured' | 'nominal';
+    /**
+     * Reuse sockets between webhook requests (one keep-alive pool, closed with the fake) and
+     * drop `Connection: close`. Default false: Twilio opens a fresh socket per request and sends
+     * `Connection: close` (twilio-voice.md §4.1). For load-testing an IVR where the client's
+     * connection setup, not the server, would otherwise be the bottleneck.
+     */
+    keepAlive?: boolean;
   };
   tokens?: {
     /** Tolerance for exp/nbf. Default 0. */
@@ -84,6 +91,7 @@ export interface ResolvedTwilioOptions {
     allowedHosts: string[];
     allowSelfSigned: boolean;
     latency: 'measured' | 'nominal';
+    keepAlive: boolean;
   };
   tokens: { clockSkewSeconds: number };
   recording: { availableAfterMs: number; audio: AudioSource };
@@ -108,6 +116,7 @@ export function resolveTwilioOptions(o: TwilioFakeOptions = {}): ResolvedTwilioO
       allowedHosts: o.webhooks?.allowedHosts ?? [],
       allowSelfSigned: o.webhooks?.allowSelfSigned ?? false,
       latency: o.webhooks?.latency ?? 'measured',
+      keepAlive: o.webhooks?.keepAlive ?? false,
     },
     tokens: { clockSkewSeconds: o.tokens?.clockSkewSeconds ?? 0 },
     recording: {

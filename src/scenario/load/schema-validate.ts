@@ -1,4 +1,4 @@
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import schema from '../schema/scenario.schema.json' with { type: 'json' };
 import { closestMatch } from './closest.ts';
 import { explainAlternatives } from './schema-alternatives.ts';
@@ -15,19 +15,30 @@ export interface SchemaIssue {
 /** The scenario JSON Schema, as shipped in `schema/scenario.schema.json`. */
 export const scenarioSchema: Readonly<Record<string, unknown>> = schema;
 
-// @note allErrors so that one pass reports every problem (practice 6); verbose gives each
-// error its parentSchema, which is where the "did you mean" candidates come from.
-const ajv = new Ajv({
-  allErrors: true,
-  verbose: true,
-  strict: true,
-  strictRequired: false,
-  allowUnionTypes: true,
-});
-const validate = ajv.compile(schema);
+let compiled: ValidateFunction | undefined;
+
+/**
+ * The compiled validator, built on first use and cached. @note Compiling costs tens of ms, so it
+ * is not paid at import by commands that never validate a scenario.
+ */
+function scenarioValidator(): ValidateFunction {
+  if (compiled) return compiled;
+  // @note allErrors so that one pass reports every problem (practice 6); verbose gives each
+  // error its parentSchema, which is where the "did you mean" candidates come from.
+  const ajv = new Ajv({
+    allErrors: true,
+    verbose: true,
+    strict: true,
+    strictRequired: false,
+    allowUnionTypes: true,
+  });
+  compiled = ajv.compile(schema);
+  return compiled;
+}
 
 /** Validates plain data against the scenario schema and explains every failure in words. */
 export function validateAgainstSchema(data: unknown): SchemaIssue[] {
+  const validate = scenarioValidator();
   if (validate(data)) return [];
   const errors = explainAlternatives(validate.errors ?? []);
   const seen = new Set<string>();

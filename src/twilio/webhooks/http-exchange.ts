@@ -7,7 +7,25 @@ import { splitUrl } from './signature.ts';
  * overall deadline). @note node:http rather than fetch/undici: fetch exposes neither a connect
  * timeout distinct from the response timeout nor the raw Transfer-Encoding, and it pools
  * connections; Twilio sends `Connection: close` on a fresh socket per attempt (`agent: false`).
+ * The opt-in `webhooks.keepAlive` passes `agents` instead: sockets are pooled between attempts.
  */
+
+/** Keep-alive pools for the opt-in `webhooks.keepAlive` (one per scheme: https needs its own). */
+export interface KeepAliveAgents {
+  http: http.Agent;
+  https: https.Agent;
+}
+
+/** One keep-alive pool per scheme; `destroyAgents` closes their sockets. */
+export function createKeepAliveAgents(): KeepAliveAgents {
+  return { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+}
+
+/** Closes every pooled socket (the fake's close). */
+export function destroyAgents(agents: KeepAliveAgents): void {
+  agents.http.destroy();
+  agents.https.destroy();
+}
 
 export interface AttemptRequest {
   method: 'GET' | 'POST';
@@ -23,6 +41,8 @@ export interface AttemptRequest {
   maxBodyBytes: number;
   /** Accept self-signed certificates on https (webhooks.allowSelfSigned). */
   allowSelfSigned: boolean;
+  /** Keep-alive pools; absent (Twilio's behaviour) = a fresh socket, destroyed after the attempt. */
+  agents?: KeepAliveAgents;
 }
 
 /** How an attempt ended without a complete response; `retry` is the §5.1 retry-policy class. */
@@ -49,7 +69,12 @@ const TLS_CODES: Record<string, number> = {
   UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 11237,
 };
 
-/** Performs one attempt. Never rejects. */
+/**
+ * Performs one attempt. Never rejects.
+ * @note With `agents`, a pooled socket the server dropped fails like any lost connection (class
+ * `ct`, retried under the default rp=ct) and is destroyed, so the retry gets a new socket. It is
+ * deliberately not re-sent behind the retry policy's back: attempts and retries stay Twilio's.
+ */
 export function attempt(req: AttemptRequest): Promise<AttemptOutcome> {
   const started = performance.now();
   const wall = (): number => performance.now() - started;
@@ -59,14 +84,18 @@ export function attempt(req: AttemptRequest): Promise<AttemptOutcome> {
     const timers: NodeJS.Timeout[] = [];
     let socket: import('node:net').Socket | undefined;
     let request: http.ClientRequest | undefined;
-    const finish = (outcome: AttemptOutcome): void => {
+    const finish = (outcome: AttemptOutcome, keepSocket = false): void => {
       if (settled) return;
       settled = true;
       for (const t of timers) clearTimeout(t);
       // @note One socket per attempt (Connection: close). After a parse error node leaves it
-      // half-open, so it is always destroyed here rather than left to the peer.
-      socket?.destroy();
-      request?.socket?.destroy();
+      // half-open, so it is destroyed here rather than left to the peer. Only a pooled socket
+      // whose response ended cleanly goes back to its agent; any failure destroys it, so a
+      // retry never reuses a dead socket.
+      if (!keepSocket) {
+        socket?.destroy();
+        request?.socket?.destroy();
+      }
       resolve(outcome);
     };
     const fail = (cls: FailureClass, code: number, message: string): void => {
@@ -89,7 +118,7 @@ export function attempt(req: AttemptRequest): Promise<AttemptOutcome> {
         method: req.method,
         path: hashless,
         headers: req.headers,
-        agent: false,
+        agent: req.agents ? (scheme === 'https://' ? req.agents.https : req.agents.http) : false,
         rejectUnauthorized: !req.allowSelfSigned,
       });
     } catch (err) {
@@ -129,7 +158,9 @@ export function attempt(req: AttemptRequest): Promise<AttemptOutcome> {
         clearTimeout(connectTimer);
         armResponseTimer();
       };
-      s.once(scheme === 'https://' ? 'secureConnect' : 'connect', onConnected);
+      // @note A pooled socket is already connected: no connect event comes, rt starts now.
+      if (created.reusedSocket) onConnected();
+      else s.once(scheme === 'https://' ? 'secureConnect' : 'connect', onConnected);
     });
 
     created.on('response', (res) => {
@@ -147,7 +178,7 @@ export function attempt(req: AttemptRequest): Promise<AttemptOutcome> {
           created.destroy();
         }
       });
-      res.on('end', () => finish(responseOutcome(res, chunks, bytes, wall())));
+      res.on('end', () => finish(responseOutcome(res, chunks, bytes, wall()), req.agents !== undefined));
       res.on('error', (err) => fail('partial', 11200, `Connection lost mid-response: ${err.message}`));
       res.on('aborted', () => fail('partial', 11200, 'Connection lost mid-response'));
     });

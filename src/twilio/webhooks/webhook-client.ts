@@ -3,7 +3,7 @@ import type { CallrigCode } from '../../core/errors/callrig-codes.ts';
 import type { Clock, WebhookPort, WebhookRequest, WebhookResult } from '../../core/index.ts';
 import { type DebuggerLog, EXCERPT_CHARS, paramsRecord } from '../debugger/debugger-log.ts';
 import type { HostPolicy } from './host-policy.ts';
-import { type AttemptOutcome, attempt, type FailureClass } from './http-exchange.ts';
+import { type AttemptOutcome, attempt, type FailureClass, type KeepAliveAgents } from './http-exchange.ts';
 import { computeSignature, formEncode, signedUrl, splitUrl, wireUrl } from './signature.ts';
 import { HARD_CAP_MS, parseOverrides, type RetryClass } from './url-overrides.ts';
 
@@ -23,6 +23,11 @@ export interface WebhookClientDeps {
    */
   latency?: 'measured' | 'nominal';
   allowSelfSigned?: boolean;
+  /**
+   * Opt-in `webhooks.keepAlive`: pooled sockets and no `Connection: close`. Absent (default):
+   * Twilio's behaviour, a fresh socket per request with `Connection: close` (twilio-voice.md §4.1).
+   */
+  agents?: KeepAliveAgents;
 }
 
 const MAX_REDIRECTS = 10;
@@ -109,8 +114,8 @@ export function createWebhookClient(deps: WebhookClientDeps): WebhookPort {
         'I-Twilio-Idempotency-Token': randomUUID(),
         'User-Agent': 'TwilioProxy/1.1',
         'Cache-Control': 'max-age=259200',
-        Connection: 'close',
       };
+      if (!deps.agents) headers.Connection = 'close';
       let body: string | undefined;
       if (method === 'POST') {
         body = formEncode(params);
@@ -129,6 +134,7 @@ export function createWebhookClient(deps: WebhookClientDeps): WebhookPort {
         deadlineMs: remaining,
         maxBodyBytes: MAX_BODY_READ,
         allowSelfSigned: deps.allowSelfSigned ?? false,
+        agents: deps.agents,
       });
 
       if (outcome.kind === 'failure') {

@@ -1,7 +1,6 @@
 import twilio from 'twilio';
 import { RUNNER_HEADER } from '../../../runtime/reference-servers.ts';
 import type { CalleeScript } from '../../../twilio/accounts/types.ts';
-import { FakeTwilioHttpClient } from '../../../twilio/intercept.ts';
 import type { CalleeOutcome, CallStep, Failure, RestCallbackStep } from '../../types.ts';
 import { catchUpClock } from '../clock-sync.ts';
 import type { StepContext, StepHandler } from '../types.ts';
@@ -116,6 +115,9 @@ export const restCallback: StepHandler<RestCallbackStep['restCallback']> = async
   const from = arg.from ?? 'client:support';
   harness.twilio.context.accounts.setCallee(to, calleeScript(arg.callee, arg.caller));
   const t = harness.config.twilio;
+  // @note Loaded here, not at the top: intercept.ts also holds the msw interceptor (200+ ms to
+  // import), which only a call-back step should pay for, never every `callrig run`.
+  const { FakeTwilioHttpClient } = await import('../../../twilio/intercept.ts');
   const client = twilio(t.accountSid, t.authToken, {
     httpClient: new FakeTwilioHttpClient(harness.urls.twilio),
   });
