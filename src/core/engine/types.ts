@@ -5,6 +5,10 @@
 import type { Clock } from '../clock/clock.ts';
 import type { IdSource } from '../ids/id-source.ts';
 import type { HttpMethod } from '../twiml/ast.ts';
+
+/** AST types the verb steps use, re-exported so `steps/` imports stay one level deep. */
+export type { DialNoun, DialVerb, GatherPrompt, GatherVerb, RecordVerb } from '../twiml/ast.ts';
+
 import type { CallState } from './call-state.ts';
 import type { EngineOptionsInput } from './options.ts';
 import type { WebhookPort } from './ports.ts';

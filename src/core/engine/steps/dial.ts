@@ -3,12 +3,12 @@
  * talk are `listening` activities the caller can hang up in; the action (if any) carries
  * DialCallStatus, otherwise the next verb runs.
  */
-import type { DialNoun, DialVerb } from '../../twiml/ast.ts';
+
 import type { DialProgress } from '../call-state.ts';
 import { fail, requestDocument } from '../fetch-document.ts';
 import { standardParams } from '../params.ts';
 import { emit, type Run } from '../run.ts';
-import type { CalleeOutcome } from '../types.ts';
+import type { CalleeOutcome, DialNoun, DialVerb } from '../types.ts';
 import { actionUrl } from './action-url.ts';
 import { listen } from './prompt.ts';
 

@@ -2,12 +2,12 @@
  * `<Gather>` (fidelity §3.5, §4.7): prompts that input interrupts, digits, finishOnKey,
  * numDigits, the inter-digit timeout, scripted speech, and the no-input fall-through.
  */
-import type { GatherVerb } from '../../twiml/ast.ts';
+
 import type { GatherActivity } from '../call-state.ts';
 import { fail, requestDocument } from '../fetch-document.ts';
 import { standardParams } from '../params.ts';
 import { advance, emit, endCall, type Run } from '../run.ts';
-import type { CallInput } from '../types.ts';
+import type { CallInput, GatherVerb } from '../types.ts';
 import { actionUrl } from './action-url.ts';
 import { startPrompt } from './prompt.ts';
 

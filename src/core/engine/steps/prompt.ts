@@ -2,11 +2,12 @@
  * Say, Play and Pause: things the caller hears for a known time (fidelity §3.1–3.3). Used at
  * the top level and as Gather prompts.
  */
-import type { GatherPrompt } from '../../twiml/ast.ts';
+
 import type { Activity, GatherActivity } from '../call-state.ts';
 import { isAudioType } from '../classify.ts';
 import { resolveUrl } from '../params.ts';
 import { callPort, emit, emitError, type Run } from '../run.ts';
+import type { GatherPrompt } from '../types.ts';
 
 /** Say `loop="0"` repeats until hang-up; callrig bounds it (§3.1). */
 const MAX_LOOPS = 1000;

@@ -2,11 +2,11 @@
  * What a finished take leaves behind: the Recording resource, the `record.ended` event, and
  * the asynchronous recording status / transcription callbacks (fidelity §3.4, §4.6).
  */
-import type { RecordVerb } from '../../twiml/ast.ts';
+
 import type { PendingCallback, RecordActivity } from '../call-state.ts';
 import { resolveUrl, rfc2822 } from '../params.ts';
 import { emitError, type Run } from '../run.ts';
-import type { RecordingInfo } from '../types.ts';
+import type { RecordingInfo, RecordVerb } from '../types.ts';
 
 export function recordVerb(run: Run, a: RecordActivity): RecordVerb {
   return run.state.doc?.verbs[a.verbIndex] as RecordVerb;

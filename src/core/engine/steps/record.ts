@@ -2,12 +2,12 @@
  * `<Record>` (fidelity §3.4): beep, capture, the four ways a take ends, the empty-take rule,
  * the hang-up action that is never executed, and the asynchronous recording callbacks.
  */
-import type { RecordVerb } from '../../twiml/ast.ts';
+
 import type { RecordActivity } from '../call-state.ts';
 import { emitDiagnostics, fail, requestDocument } from '../fetch-document.ts';
 import { sortParams, standardParams } from '../params.ts';
 import { advance, callPort, emit, emitError, endCall, type Run } from '../run.ts';
-import type { CallInput } from '../types.ts';
+import type { CallInput, RecordVerb } from '../types.ts';
 import { actionUrl } from './action-url.ts';
 import { listen } from './prompt.ts';
 import {
