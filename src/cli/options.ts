@@ -59,6 +59,8 @@ const collect = (value: string, previous: unknown): string[] => [
 export const RUN_OPTIONS: OptionTable<RunOptions> = {
   paths: null,
   scenarios: null,
+  // @note No flag: turned on by `--reporter html`, whose saved file must still play recordings.
+  embedMedia: null,
   reporters: [
     {
       flags: '--reporter <name>',

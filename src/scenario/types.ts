@@ -268,6 +268,8 @@ export interface ObservedRecording {
   duration?: number;
   status?: string;
   mediaUrl?: string;
+  /** The audio itself as a `data:` URI, when the run embedded it (`embedMedia`). */
+  mediaDataUri?: string;
   [field: string]: unknown;
 }
 

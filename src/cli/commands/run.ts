@@ -49,6 +49,8 @@ export async function runCommand(paths: string[], flags: RunFlags, io: CliIo): P
   const options: RunOptions = {
     paths: paths.map((p) => resolve(io.cwd, p)),
     reporters,
+    // @note A saved HTML report must still play its recordings after the fakes are gone.
+    ...(names.includes('html') ? { embedMedia: true } : {}),
     ...(flags.filter === undefined ? {} : { filter: flags.filter }),
     ...(flags.bail ? { bail: true } : {}),
     ...(flags.concurrency === undefined ? {} : { concurrency: flags.concurrency }),

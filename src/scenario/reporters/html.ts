@@ -65,7 +65,9 @@ function renderScenario(r: ScenarioResult): string {
   if (r.recordings.length > 0) {
     parts.push('<h3>Recordings</h3><ul class="recordings">');
     for (const rec of r.recordings) {
-      const audio = rec.mediaUrl ? ` <audio controls preload="none" src="${h(rec.mediaUrl)}"></audio>` : '';
+      // @note Absent recordings have no media (Twilio answers 404), so they get no player.
+      const src = rec.mediaDataUri ?? (rec.status === 'absent' ? undefined : rec.mediaUrl);
+      const audio = src ? ` <audio controls preload="none" src="${h(src)}"></audio>` : '';
       parts.push(
         `<li>${h(rec.sid)}${rec.duration !== undefined ? ` · ${rec.duration} s` : ''}${rec.status ? ` · ${h(rec.status)}` : ''}${audio}</li>`,
       );

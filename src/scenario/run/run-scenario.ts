@@ -7,7 +7,14 @@ import type { Config, Harness } from '../../runtime/types.ts';
 import { checkExpectations } from '../assert/check-expectations.ts';
 import { parseDuration } from '../load/duration.ts';
 import { loadScenarioFile } from '../load/load-scenario.ts';
-import type { Failure, LoadedScenario, Scenario, ScenarioResult, SnapshotOutcome } from '../types.ts';
+import type {
+  Failure,
+  LoadedScenario,
+  Observed,
+  Scenario,
+  ScenarioResult,
+  SnapshotOutcome,
+} from '../types.ts';
 import { BudgetExceeded, defaultBudget, withBudget } from './budget.ts';
 import { catchUpClock } from './clock-sync.ts';
 import { executeSteps } from './execute-steps.ts';
@@ -72,9 +79,14 @@ export async function runScenario(
     config = resolveConfig(scenarioConfig(scenario, opts));
     const clock = config.clock === 'real' ? createRealClock() : createVirtualClock(config.startEpochMs);
     harness = await buildHarness({ config, clock, ids: createIdSource(config.seed) });
-    const work = play(harness, scenario, (where) => {
-      current = where;
-    });
+    const work = play(
+      harness,
+      scenario,
+      (where) => {
+        current = where;
+      },
+      opts.embedMedia === true,
+    );
     const { failures, observed } = await withBudget(work, budgetMs);
     for (const event of observed.timeline) opts.onEvent?.(event);
     let snapshot: SnapshotOutcome = { status: 'skipped' };
@@ -108,7 +120,12 @@ export async function runScenario(
 }
 
 /** Listens, plays the steps, then observes and checks. */
-async function play(harness: Harness, scenario: Scenario, onStep: (where: string) => void) {
+async function play(
+  harness: Harness,
+  scenario: Scenario,
+  onStep: (where: string) => void,
+  embedMedia: boolean,
+) {
   await harness.listen();
   const ctx: StepContext = {
     harness,
@@ -128,7 +145,26 @@ async function play(harness: Harness, scenario: Scenario, onStep: (where: string
     [...ctx.callbacks.values()].sort((a, b) => Number(a.id) - Number(b.id)),
   );
   const failures = [...stepFailures, ...checkExpectations(scenario, observed)];
+  if (embedMedia) await embedRecordings(observed.recordings);
   return { failures, observed };
+}
+
+/**
+ * Fetches each completed recording's MP3 from the fake while it still listens and keeps it as
+ * a data URI. @note A failed fetch leaves the recording with its plain media URL.
+ */
+async function embedRecordings(recordings: Observed['recordings']): Promise<void> {
+  for (const rec of recordings) {
+    if (rec.status !== 'completed' || !rec.mediaUrl) continue;
+    try {
+      const res = await fetch(`${rec.mediaUrl}.mp3`, { signal: AbortSignal.timeout(5_000) });
+      if (!res.ok) continue;
+      const bytes = Buffer.from(await res.arrayBuffer());
+      rec.mediaDataUri = `data:audio/mpeg;base64,${bytes.toString('base64')}`;
+    } catch {
+      // keep the URL
+    }
+  }
 }
 
 async function resolveInput(

@@ -86,6 +86,7 @@ function pickRunOptions(opts: RunOptions) {
     ...(opts.realTime === undefined ? {} : { realTime: opts.realTime }),
     ...(opts.budgetMs === undefined ? {} : { budgetMs: opts.budgetMs }),
     ...(opts.serverOverrides === undefined ? {} : { serverOverrides: opts.serverOverrides }),
+    ...(opts.embedMedia === undefined ? {} : { embedMedia: opts.embedMedia }),
   };
 }
 

@@ -22,6 +22,12 @@ export interface RunScenarioOptions {
   onEvent?: (event: { type: string; at: number; [k: string]: unknown }) => void;
   /** The file the scenario came from (for snapshots and reports) when passing a Scenario object. */
   file?: string;
+  /**
+   * Attach each completed recording's audio (the fake's `.mp3` media) as a `data:` URI, so a
+   * saved HTML report still plays it after the run's fakes are gone. Off by default: it makes
+   * JSON reports large.
+   */
+  embedMedia?: boolean;
 }
 
 /** Options of `runScenarios`. */
