@@ -102,6 +102,16 @@ async function handleAlert(ctx: PhoneContext, push: DeliveredPush): Promise<void
     return;
   }
   const a = ctx.behaviour.alertPush ?? {};
+  // @note Without the extension (or when it overruns) iOS shows the alert text as sent.
+  const showRaw = (): void =>
+    ctx.emit({
+      type: 'notification.shown',
+      at: at(),
+      device: ctx.id,
+      apnsId: push.apnsId,
+      text: raw,
+      via: 'raw',
+    });
   const nseRuns = aps['mutable-content'] === 1 && a.nse !== false && p.sender === 'catapush';
   if (!nseRuns) {
     if (p.sender === 'catapush' && aps['mutable-content'] !== 1) {
@@ -112,28 +122,14 @@ async function handleAlert(ctx: PhoneContext, push: DeliveredPush): Promise<void
         message: '[callrig] Catapush alert push without mutable-content:1: the NSE cannot run',
       });
     }
-    ctx.emit({
-      type: 'notification.shown',
-      at: at(),
-      device: ctx.id,
-      apnsId: push.apnsId,
-      text: raw,
-      via: 'raw',
-    });
+    showRaw();
     return;
   }
   const duration = a.nseDurationMs ?? 0;
   if (duration > ctx.rules.nseBudgetMs) {
     await ctx.clock.sleep(ctx.rules.nseBudgetMs);
     ctx.emit({ type: 'nse.ran', at: at(), device: ctx.id, apnsId: push.apnsId, outcome: 'overran' });
-    ctx.emit({
-      type: 'notification.shown',
-      at: at(),
-      device: ctx.id,
-      apnsId: push.apnsId,
-      text: raw,
-      via: 'raw',
-    });
+    showRaw();
     return;
   }
   await ctx.clock.sleep(duration);

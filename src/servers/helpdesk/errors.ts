@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { sendJsonError } from '../shared/json-error.ts';
 
 /** Stable error codes of the help desk's JSON answers. Never reuse one. */
 export const HELPDESK_ERRORS = {
@@ -19,9 +20,5 @@ export type HelpDeskErrorCode = keyof typeof HELPDESK_ERRORS;
 
 /** Sends `{"error":{"code","message"}}` with the code's HTTP status. */
 export function sendHelpDeskError(reply: FastifyReply, code: HelpDeskErrorCode): FastifyReply {
-  const entry = HELPDESK_ERRORS[code];
-  return reply
-    .code(entry.status)
-    .type('application/json; charset=utf-8')
-    .send({ error: { code, message: entry.message } });
+  return sendJsonError(reply, HELPDESK_ERRORS, code);
 }

@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { sendJsonError } from '../shared/json-error.ts';
 
 /** Stable error codes of `POST /token`; clients may switch on them. Never reuse one. */
 export const TOKEN_ERRORS = {
@@ -26,9 +27,5 @@ export type TokenErrorCode = keyof typeof TOKEN_ERRORS;
 
 /** Sends `{"error":{"code","message"}}` with the code's HTTP status. */
 export function sendTokenError(reply: FastifyReply, code: TokenErrorCode, message?: string): FastifyReply {
-  const entry = TOKEN_ERRORS[code];
-  return reply
-    .code(entry.status)
-    .type('application/json; charset=utf-8')
-    .send({ error: { code, message: message ?? entry.message } });
+  return sendJsonError(reply, TOKEN_ERRORS, code, message);
 }
